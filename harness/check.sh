@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: every test.  Ends with the line 'N passed, N failed'; exit
+# status non-zero on any failure.
+. "$(dirname "$0")/lib.sh"
+
+T0=$(now)
+pass=0
+fail=0
+failed=()
+
+# count: read TAP-style lines ('ok ...', 'not ok ...'), echo the failures
+# and count them all.
+count() {
+	local line
+	while IFS= read -r line; do
+		case $line in
+		"not ok"*) fail=$((fail + 1)); failed+=("${line#not ok }"); msg "    $line" ;;
+		"ok"*) pass=$((pass + 1)) ;;
+		"#"*) msg "    $line" ;;
+		esac
+	done
+}
+result() { # NAME STATUS
+	if [ "$2" -eq 0 ]; then echo "ok - $1"; else echo "not ok - $1"; fi
+}
+summary() {
+	msg ""
+	if [ ${#failed[@]} -gt 0 ]; then
+		msg "failed:"
+		printf '  %s\n' "${failed[@]}"
+	fi
+	msg "check: $(($(now) - T0))s in all"
+	msg "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}
+
+if ! step deps "$TOP/harness/deps.sh" || ! step base "$TOP/harness/base.sh"; then
+	count <<<"not ok - install dependencies and base"
+	summary
+	exit 1
+fi
+if ! step apply "$TOP/harness/apply.sh"; then
+	count <<<"not ok - apply the series"
+	summary
+	exit 1
+fi
+
+rc=0; step lint "$TOP/harness/lint.sh" || rc=$?
+count <"$LOGS/lint.log"
+[ "$rc" -eq 0 ] || grep -q '^not ok' "$LOGS/lint.log" || count <<<"not ok - lint ran"
+
+roundtrip() {
+	FORCE=1 WORK_DIR=$BUILD/roundtrip "$TOP/harness/work.sh" &&
+		WORK_DIR=$BUILD/roundtrip "$TOP/harness/export.sh" --check
+}
+rc=0; step export-roundtrip roundtrip || rc=$?
+count < <(result "make work + make export gives no diff" $rc)
+
+# Host tests of the project's tools.
+for t in "$TOP"/tests/host/*/run.sh; do
+	[ -e "$t" ] || continue
+	n=$(basename "$(dirname "$t")")
+	rc=0; step "host-$n" "$t" || rc=$?
+	count < <(grep -E '^(not )?ok' "$LOGS/host-$n.log" | sed "s/^\(\(not \)\?ok\)[^-]*-/\1 - $n:/")
+	[ "$rc" -eq 0 ] || grep -q '^not ok' "$LOGS/host-$n.log" || count <<<"not ok - host tests $n ran"
+done
+
+guest_tests() { # all guest tests, or only the smoke tests
+	local f
+	for f in "$TOP"/tests/guest/*.sh; do
+		f=$(basename "$f" .sh)
+		[ "$f" = lib ] && continue
+		[ "$1" = smoke ] && [ "${f#smoke-}" = "$f" ] && continue
+		echo "$f"
+	done | tr '\n' ' '
+}
+expected_suites() {
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/tests/kunit/$1.suites" 2>/dev/null || true
+}
+
+boot() { # CONFIG WHICH-TESTS
+	local name=$1 tag=check-$1 rc=0
+	TESTS=$(guest_tests "$2") step "boot-$name" "$TOP/harness/qemu.sh" "$name" tests "$tag" || rc=$?
+	count < <(result "$name: guest boots and reaches its end marker" $rc)
+	count < <(grep -E '^(not )?ok' "$LOGS/$tag.results.log" | sed "s/^\(\(not \)\?ok\) [0-9]* -/\1 - $name:/")
+	local bad
+	bad=$(console_problems "$LOGS/$tag.console.log")
+	if [ -n "$bad" ]; then
+		count <<<"not ok - $name: kernel log has no warnings"
+		printf '%s\n' "$bad" | head -n 20 | sed 's/^/    | /'
+	else
+		count <<<"ok - $name: kernel log has no warnings"
+	fi
+	# KUnit suites built in run at boot.
+	local suites
+	suites=$(expected_suites "$name")
+	if grep -q 'KTAP version\|TAP version' "$LOGS/$tag.console.log" || [ -n "$suites" ]; then
+		python3 "$SRC_DIR/tools/testing/kunit/kunit.py" parse --json "$LOGS/$tag.kunit.json" \
+			"$LOGS/$tag.console.log" >"$LOGS/$tag.kunit.log" 2>&1 || true
+		if [ -s "$LOGS/$tag.kunit.json" ]; then
+			# shellcheck disable=SC2086
+			count < <(python3 "$TOP/harness/kunit-results.py" \
+				"$LOGS/$tag.kunit.json" $suites |
+				sed "s/^\(\(not \)\?ok\) -/\1 - $name:/")
+		else
+			count <<<"not ok - $name: KUnit results could be parsed"
+		fi
+	fi
+}
+
+declare -A built
+for c in default debug off; do
+	rc=0; "$TOP/harness/build.sh" "$c" || rc=$?
+	count < <(result "build $c" $rc)
+	built[$c]=$rc
+done
+for c in default debug; do
+	if [ "${built[$c]}" -eq 0 ]; then boot "$c" all; else count <<<"not ok - $c: not booted, build failed"; fi
+done
+if [ "${built[off]}" -eq 0 ]; then boot off smoke; else count <<<"not ok - off: not booted, build failed"; fi
+
+summary
