@@ -66,7 +66,9 @@ verify() {
 	done < <(if [ "${VERIFY:-all}" = guest ]; then
 		grep -E '^(CONFIG_|# CONFIG_)' "$TOP/configs/guest.config"
 	else
-		cat "$frag"
+		# The last assignment of a symbol wins, as in Kconfig.
+		tac "$frag" | awk '{ s = $0; sub(/^# /, "", s); sub(/[= ].*/, "", s) }
+			!seen[s]++' | tac
 	fi)
 	return $bad
 }

@@ -28,7 +28,8 @@ git -C "$WORK_DIR" -c core.abbrev=12 -c diff.algorithm=myers \
 	-c diff.noprefix=false -c diff.mnemonicPrefix=false \
 	-c diff.renames=false -c format.signature= -c format.coverLetter=false \
 	format-patch -q --zero-commit --no-signature --no-numbered \
-	--no-renames --no-cover-letter -o "$tmp/raw" base..HEAD >/dev/null
+	--no-renames --no-cover-letter --filename-max-length=100 \
+	-o "$tmp/raw" base..HEAD >/dev/null
 
 mkdir -p "$tmp/out"
 : >"$tmp/out/series"

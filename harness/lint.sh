@@ -6,9 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 
 "$TOP/harness/base.sh"
+"$TOP/harness/apply.sh" >/dev/null
 fail=0
 while read -r p; do
-	if out=$(cd "$BASE_DIR" && perl scripts/checkpatch.pl --strict --no-summary \
+	if out=$(cd "$SRC_DIR" && perl scripts/checkpatch.pl --strict --quiet --no-summary \
 			--show-types "$TOP/patches/$p" 2>&1) && [ -z "$out" ]; then
 		echo "ok - checkpatch $p"
 	else

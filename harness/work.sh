@@ -26,6 +26,11 @@ git add -A -f
 GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
 	git commit -q -m "base: $BASE_PKG $BASE_VERSION" -m "sha256 $BASE_SHA256"
 git tag base
+# Debian's tarball .gitignore ignores every top-level entry ('/*'), which
+# would hide new files from 'git status' and 'git add'.  Drop those lines in
+# the work tree only: skip-worktree keeps the edit out of every commit.
+git update-index --skip-worktree .gitignore
+sed -i -e '/^\/\*$/d' -e '/^!\/debian\/$/d' .gitignore
 
 n=0
 while read -r p; do

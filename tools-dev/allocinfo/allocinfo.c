@@ -34,6 +34,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdnoreturn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,8 +51,6 @@
 #define EXIT_SYSTEM		3
 
 #define MAX_COLS		12
-
-#define printf_like(a, b)	__attribute__((format(printf, a, b)))
 
 enum out_format { FMT_TEXT, FMT_JSON, FMT_CSV };
 enum sort_key { SORT_BYTES, SORT_CALLS, SORT_AVG, SORT_SITE };
@@ -109,8 +108,7 @@ struct snap {
 /* ------------------------------------------------------------------ */
 /* Errors and memory                                                  */
 
-static printf_like(2, 3) __attribute__((noreturn))
-void die(int status, const char *fmt, ...)
+static noreturn void die(int status, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -125,8 +123,8 @@ void die(int status, const char *fmt, ...)
 	exit(status);
 }
 
-static printf_like(3, 4) __attribute__((noreturn))
-void bad_line(const struct snap *s, unsigned long lineno, const char *fmt, ...)
+static noreturn void bad_line(const struct snap *s, unsigned long lineno,
+			      const char *fmt, ...)
 {
 	va_list ap;
 
@@ -190,6 +188,15 @@ static long long sub_s64(long long a, long long b, const char *name)
 
 	if (__builtin_sub_overflow(a, b, &r))
 		die(EXIT_INPUT, "%s: byte change overflows 64 bits", name);
+	return r;
+}
+
+static long long add_delta(long long a, long long b, const char *name)
+{
+	long long r;
+
+	if (__builtin_add_overflow(a, b, &r))
+		die(EXIT_INPUT, "%s: call change overflows 64 bits", name);
 	return r;
 }
 
@@ -514,7 +521,7 @@ static void parse_header(struct snap *s, char *line)
 			p++;
 		if (is_digit(*p) || *p == '-' || *p == '+')
 			bad_line(s, 1, "data line before the version header");
-		bad_line(s, 1, "expected header 'allocinfo - version: X.Y'");
+		bad_line(s, 1, "expected header '%sX.Y'", HEADER_PREFIX);
 	}
 	p = line + plen;
 	for (digits = 0; is_digit(*p) && digits < 6; digits++)
@@ -592,7 +599,8 @@ static void parse_data(struct snap *s, char *p, unsigned long lineno)
 	while ((tok = next_token(&p)) != NULL) {
 		colon = strchr(tok, ':');
 		if (!colon || colon == tok)
-			bad_line(s, lineno, "invalid field '%.80s', expected KEY:VALUE",
+			bad_line(s, lineno,
+				 "invalid field '%.80s', expected KEY:VALUE",
 				 tok);
 		if (!strcmp(tok, "accurate:no"))
 			st.inaccurate = true;
@@ -606,7 +614,8 @@ static void snap_parse(struct snap *s, size_t len)
 	unsigned long lineno = 0;
 
 	if (!len)
-		bad_line(s, 1, "empty input, expected header 'allocinfo - version: X.Y'");
+		bad_line(s, 1, "empty input, expected header '%sX.Y'",
+			 HEADER_PREFIX);
 	while (p < end) {
 		eol = memchr(p, '\n', end - p);
 		if (!eol)
@@ -721,6 +730,43 @@ static int top_cmp(const void *pa, const void *pb)
 	return r ? r : site_cmp(a, b);
 }
 
+/*
+ * Sort the first @k of @n sites into v[0..k), or all of them if @k is 0.
+ * For a small @k a bounded max-heap keeps this O(n log k): v[0..k) holds
+ * the best sites seen so far, the worst of them at the root.
+ */
+static void partial_sort(const struct site **v, size_t n, size_t k)
+{
+	const struct site *x;
+	size_t i, j, c;
+
+	if (!k || k >= n / 4) {
+		qsort(v, n, sizeof(*v), top_cmp);
+		return;
+	}
+	for (i = 0; i < k; i++) {
+		x = v[i];
+		for (j = i; j && top_cmp(&v[(j - 1) / 2], &x) < 0; j = (j - 1) / 2)
+			v[j] = v[(j - 1) / 2];
+		v[j] = x;
+	}
+	for (i = k; i < n; i++) {
+		x = v[i];
+		if (top_cmp(&x, &v[0]) >= 0)
+			continue;
+		v[i] = v[0];
+		for (j = 0; (c = 2 * j + 1) < k; j = c) {
+			if (c + 1 < k && top_cmp(&v[c + 1], &v[c]) > 0)
+				c++;
+			if (top_cmp(&v[c], &x) <= 0)
+				break;
+			v[j] = v[c];
+		}
+		v[j] = x;
+	}
+	qsort(v, k, sizeof(*v), top_cmp);
+}
+
 static size_t shown_count(size_t n)
 {
 	return opt.limit && opt.limit < n ? opt.limit : n;
@@ -733,11 +779,12 @@ static size_t shown_count(size_t n)
 static void fmt_bytes(char *buf, size_t size, long long v, bool sign)
 {
 	static const char units[] = "KMGTPE";
-	unsigned long long a = v < 0 ? -(unsigned long long)v : (unsigned long long)v;
-	unsigned long long div = 1024, tenths;
+	unsigned long long a = v, div = 1024, tenths;
 	const char *pfx = v < 0 ? "-" : sign && v > 0 ? "+" : "";
 	int u = 0;
 
+	if (v < 0)
+		a = -a;
 	if (opt.raw || a < 1024) {
 		snprintf(buf, size, "%s%llu", pfx, a);
 		return;
@@ -788,8 +835,7 @@ static void table_col(struct table *t, const char *head, char align)
 	t->ncols++;
 }
 
-static printf_like(2, 3)
-void table_cell(struct table *t, const char *fmt, ...)
+static void table_cell(struct table *t, const char *fmt, ...)
 {
 	va_list ap;
 	size_t col = t->ncell % t->ncols;
@@ -922,11 +968,13 @@ static void json_str(const char *s)
 
 static bool json_pretty = true;
 
-/* A line break and indentation in pretty JSON, nothing in compact JSON. */
+/* A line break and indentation in pretty JSON, a space in compact JSON. */
 static void json_nl(int level)
 {
 	if (json_pretty)
 		printf("\n%*s", level * 2, "");
+	else
+		putchar(' ');
 }
 
 static void json_site_key(const struct site *st, bool inaccurate)
@@ -994,7 +1042,8 @@ static void text_count(struct table *t, size_t shown, size_t n,
 	if (shown == n)
 		table_cell(t, "%zu %s", n, plural(n, word, words));
 	else
-		table_cell(t, "%zu of %zu %s", shown, n, plural(n, word, words));
+		table_cell(t, "%zu of %zu %s", shown, n,
+			   plural(n, word, words));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1127,7 +1176,8 @@ static void top_json(const struct snap *cur, const struct snap *prev,
 			printf("\"delta_bytes\": %lld, \"delta_calls\": %lld, ",
 			       db, dc);
 		} else if (sample) {
-			printf("\"delta_bytes\": null, \"delta_calls\": null, ");
+			fputs("\"delta_bytes\": null, ", stdout);
+			fputs("\"delta_calls\": null, ", stdout);
 		}
 		json_site_key(st, st->inaccurate);
 		printf(i + 1 < sel->shown ? "}," : "}");
@@ -1181,19 +1231,17 @@ static void top_csv(const struct snap *cur, const struct snap *prev,
 static void view_top(const struct snap *cur, const struct snap *prev,
 		     unsigned long long sample)
 {
-	struct sel sel;
-	long long db, dc;
-	size_t i;
+	struct sel sel, old;
 
 	select_sites(cur, &sel);
-	qsort(sel.site, sel.nr, sizeof(*sel.site), top_cmp);
 	sel.shown = shown_count(sel.nr);
-	for (i = 0; prev && i < sel.nr; i++) {
-		site_delta(cur, prev, sel.site[i], &db, &dc);
-		sel.dbytes = add_s64(sel.dbytes, db, cur->name);
-		if (__builtin_add_overflow(sel.dcalls, dc, &sel.dcalls))
-			die(EXIT_INPUT, "%s: call change overflows 64 bits",
-			    cur->name);
+	partial_sort(sel.site, sel.nr, sel.shown);
+	if (prev) {
+		/* the change of the totals also counts sites that went away */
+		select_sites(prev, &old);
+		sel.dbytes = sub_s64(sel.bytes, old.bytes, cur->name);
+		sel.dcalls = delta_u64(sel.calls, old.calls, cur->name);
+		free(old.site);
 	}
 	if (opt.fmt == FMT_JSON)
 		top_json(cur, prev, &sel, sample);
@@ -1267,7 +1315,7 @@ static void group_key(const struct site *st, const char **name, size_t *len)
 			*len = 1;
 		} else {
 			*name = st->file;
-			*len = slash == st->file ? 1 : (size_t)(slash - st->file);
+			*len = slash == st->file ? 1 : slash - st->file;
 		}
 		return;
 	case GROUP_MODULE:
@@ -1508,8 +1556,8 @@ struct diff_total {
 	long long dcalls;
 };
 
-static bool make_change(const struct snap *new, const struct site *was, const struct site *now,
-			struct change *c)
+static bool make_change(const struct snap *new, const struct site *was,
+			const struct site *now, struct change *c)
 {
 	unsigned long long mag;
 
@@ -1694,9 +1742,7 @@ static void cmd_diff(const char *old_path, const char *new_path)
 	}
 	for (i = 0; i < n; i++) {
 		tot.dbytes = add_s64(tot.dbytes, c[i].dbytes, new->name);
-		if (__builtin_add_overflow(tot.dcalls, c[i].dcalls, &tot.dcalls))
-			die(EXIT_INPUT, "%s: call change overflows 64 bits",
-			    new->name);
+		tot.dcalls = add_delta(tot.dcalls, c[i].dcalls, new->name);
 		if (c[i].was) {
 			tot.was_bytes = add_s64(tot.was_bytes, c[i].was->bytes,
 						old->name);
@@ -1727,9 +1773,7 @@ static void cmd_diff(const char *old_path, const char *new_path)
 /* ------------------------------------------------------------------ */
 /* Command line                                                       */
 
-static void usage(void)
-{
-	fputs(
+static const char help_text[] =
 "Usage: allocinfo [top] [OPTION]... [FILE]\n"
 "       allocinfo diff [OPTION]... OLD NEW\n"
 "       allocinfo watch [OPTION]... [FILE]\n"
@@ -1779,9 +1823,7 @@ static void usage(void)
 "empty module field (CSV).\n"
 "\n"
 "Exit status: 0 success, 1 usage error, 2 input error (unreadable or\n"
-"malformed file), 3 system error (out of memory, write error).\n",
-	      stdout);
-}
+"malformed file), 3 system error (out of memory, write error).\n";
 
 enum {
 	OPT_MODULE = 256,
@@ -1846,6 +1888,14 @@ static double parse_interval(const char *arg)
 	return v;
 }
 
+static void set_min_bytes(const char *arg)
+{
+	if (!parse_size(arg, &opt.min_bytes))
+		die(EXIT_USAGE, "invalid --min-bytes size '%s' (%s)", arg,
+		    "examples: 512, 4K, 1.5M, 2GiB");
+	opt.have_min = true;
+}
+
 static void set_func_regex(const char *re)
 {
 	char msg[256];
@@ -1866,6 +1916,8 @@ static void set_func_regex(const char *re)
 #define USED_GROUP	0x02
 #define USED_ALL	0x04
 #define USED_WATCH	0x08
+#define USED_JSON	0x10
+#define USED_CSV	0x20
 
 static void check_mode(enum mode mode, unsigned int used, int npos,
 		       const char *const *pos)
@@ -1878,7 +1930,8 @@ static void check_mode(enum mode mode, unsigned int used, int npos,
 		die(EXIT_USAGE, "--group works only in the top mode");
 	if (mode == MODE_DIFF) {
 		if (used & USED_INPUT)
-			die(EXIT_USAGE, "diff takes OLD and NEW, not --file-input");
+			die(EXIT_USAGE, "diff takes OLD and NEW, not %s",
+			    "--file-input");
 		if (npos != 2)
 			die(EXIT_USAGE, "diff needs two files, OLD and NEW");
 		if (!strcmp(pos[0], "-") && !strcmp(pos[1], "-"))
@@ -1889,6 +1942,22 @@ static void check_mode(enum mode mode, unsigned int used, int npos,
 		die(EXIT_USAGE, "unexpected argument '%s'", pos[1]);
 	if (npos && (used & USED_INPUT))
 		die(EXIT_USAGE, "both --file-input and FILE given");
+}
+
+static noreturn void bad_option(int c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	/* optopt is 0 or a long option's value when a long option failed */
+	if (optopt > 0 && optopt < 256 && arg[0] == '-' && arg[1] != '-')
+		die(EXIT_USAGE, c == ':' ? "option '-%c' needs an argument" :
+		    "unknown option '-%c'", optopt);
+	if (c == ':')
+		die(EXIT_USAGE, "option '%s' needs an argument", arg);
+	if (optopt && eq && arg[1] == '-')
+		die(EXIT_USAGE, "option '%.*s' takes no argument",
+		    (int)(eq - arg), arg);
+	die(EXIT_USAGE, "unknown option '%s'", arg);
 }
 
 int main(int argc, char **argv)
@@ -1921,16 +1990,15 @@ int main(int argc, char **argv)
 			break;
 		case OPT_JSON:
 			opt.fmt = FMT_JSON;
-			used |= OPT_JSON << 8;
+			used |= USED_JSON;
 			break;
 		case OPT_CSV:
 			opt.fmt = FMT_CSV;
-			used |= OPT_CSV << 8;
+			used |= USED_CSV;
 			break;
 		case 'g':
-			opt.group = lookup(optarg, group_names, 5, "group kind");
-			if (opt.group == GROUP_NONE)
-				die(EXIT_USAGE, "invalid group kind ''");
+			opt.group = lookup(optarg, group_names + 1, 4,
+					   "group kind") + 1;
 			used |= USED_GROUP;
 			break;
 		case 'a':
@@ -1955,35 +2023,24 @@ int main(int argc, char **argv)
 			set_func_regex(optarg);
 			break;
 		case OPT_MIN_BYTES:
-			if (!parse_size(optarg, &opt.min_bytes))
-				die(EXIT_USAGE, "invalid size '%s' for --min-bytes (examples: 512, 4K, 1.5M, 2GiB)",
-				    optarg);
-			opt.have_min = true;
+			set_min_bytes(optarg);
 			break;
 		case 'h':
-			usage();
+			fputs(help_text, stdout);
 			check_output();
 			return 0;
 		case 'V':
 			printf("allocinfo %s\n", ALLOCINFO_VERSION);
 			check_output();
 			return 0;
-		case ':':
-			if (optopt && optopt < 256)
-				die(EXIT_USAGE, "option '-%c' needs an argument",
-				    optopt);
-			die(EXIT_USAGE, "option '%s' needs an argument",
-			    argv[optind - 1]);
 		default:
-			if (optopt && optopt < 256)
-				die(EXIT_USAGE, "unknown option '-%c'", optopt);
-			die(EXIT_USAGE, "unknown option '%s'", argv[optind - 1]);
+			bad_option(c, argv[optind - 1]);
 		}
 	}
 	while (optind < argc)
 		pos[npos++] = argv[optind++];
 
-	if ((used & (OPT_JSON << 8)) && (used & (OPT_CSV << 8)))
+	if ((used & USED_JSON) && (used & USED_CSV))
 		die(EXIT_USAGE, "--json and --csv cannot be combined");
 	if (npos && !strcmp(pos[0], "top")) {
 		first = 1;
