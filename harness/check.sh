@@ -92,21 +92,14 @@ boot() { # CONFIG WHICH-TESTS
 	else
 		count <<<"ok - $name: kernel log has no warnings"
 	fi
-	# KUnit suites built in run at boot.
+	# KUnit suites: built in (at boot) and in modules the tests loaded.
 	local suites
 	suites=$(expected_suites "$name")
-	if grep -q 'KTAP version\|TAP version' "$LOGS/$tag.console.log" || [ -n "$suites" ]; then
-		python3 "$SRC_DIR/tools/testing/kunit/kunit.py" parse --json "$LOGS/$tag.kunit.json" \
-			"$LOGS/$tag.console.log" >"$LOGS/$tag.kunit.log" 2>&1 || true
-		if [ -s "$LOGS/$tag.kunit.json" ]; then
-			# shellcheck disable=SC2086
-			count < <(python3 "$TOP/harness/kunit-results.py" \
-				"$LOGS/$tag.kunit.json" $suites |
-				sed "s/^\(\(not \)\?ok\) -/\1 - $name:/")
-		else
-			count <<<"not ok - $name: KUnit results could be parsed"
-		fi
-	fi
+	# shellcheck disable=SC2086
+	count < <(python3 "$TOP/harness/kunit-results.py" \
+		"$SRC_DIR/tools/testing/kunit/kunit.py" \
+		"$LOGS/$tag.console.log" "$LOGS/$tag.kunit" $suites |
+		sed "s/^\(\(not \)\?ok\) -/\1 - $name:/")
 }
 
 declare -A built

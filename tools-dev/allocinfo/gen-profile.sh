@@ -24,7 +24,8 @@ awk -v n="$n" -v version="$version" -v seed="$seed" 'BEGIN {
 	srand(seed)
 	ndirs = split("mm kernel fs/ext4 fs/xfs net/core net/ipv4 " \
 		      "drivers/gpu/drm drivers/net/ethernet lib block " \
-		      "security/selinux kernel/bpf sound/core crypto", dirs, " ")
+		      "security/selinux kernel/bpf sound/core crypto", \
+		      dirs, " ")
 	nmods = split("xfs ext4 nf_tables i915 snd_hda_core kvm btrfs", \
 		      mods, " ")
 	printf "allocinfo - version: %s\n", version
