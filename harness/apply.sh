@@ -44,8 +44,12 @@ if [ -f "$touched" ]; then
 			cp -p "$SRC_DIR/$f" "$saved/$f"
 		fi
 		rm -f "$SRC_DIR/$f"
+		# A copy, not a link: it must look new to make (the base's
+		# timestamp is older than any object built from the patched
+		# file); unchanged content gets its old timestamp back below.
 		if [ -e "$BASE_DIR/$f" ]; then
-			ln "$BASE_DIR/$f" "$SRC_DIR/$f"
+			cp "$BASE_DIR/$f" "$SRC_DIR/$f"
+			chmod u+w "$SRC_DIR/$f"
 		fi
 	done <"$touched"
 fi

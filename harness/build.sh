@@ -32,7 +32,7 @@ for o in ${KCONFIG_ADD:-}; do echo "$o" >>"$frag.new"; done
 
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=allocprof KBUILD_BUILD_HOST=guest
-export CCACHE_BASEDIR=$TOP CCACHE_NOHASHDIR=1
+export CCACHE_NOHASHDIR=1
 kmake() {
 	make -C "$src" O="$obj" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
 		-j"$JOBS" "$@"
@@ -83,6 +83,12 @@ fi
 
 step "build-$name" kmake bzImage modules ||
 	die "building $name failed"
+# The base builds without a compiler warning: so must the series.
+if grep -E '^[^ ]+:[0-9]+:[0-9]+: warning:|^WARNING: modpost' "$LOGS/build-$name.log" >"$LOGS/build-$name.warnings"; then
+	msg "build $name: compiler or modpost warnings (log $LOGS/build-$name.log):"
+	sed 's/^/    | /' "$LOGS/build-$name.warnings" | head -n 20
+	die "building $name gave warnings"
+fi
 
 # The project's test modules (tests/modules/*/) built against this kernel.
 build_test_modules() {

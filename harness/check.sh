@@ -79,20 +79,29 @@ expected_suites() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/tests/kunit/$1.suites" 2>/dev/null || true
 }
 
-boot() { # CONFIG WHICH-TESTS
-	local name=$1 tag=check-$1 rc=0
-	TESTS=$(guest_tests "$2") step "boot-$name" "$TOP/harness/qemu.sh" "$name" tests "$tag" || rc=$?
-	count < <(result "$name: guest boots and reaches its end marker" $rc)
-	count < <(grep -E '^(not )?ok' "$LOGS/$tag.results.log" | sed "s/^\(\(not \)\?ok\) [0-9]* -/\1 - $name:/")
+boot() { # CONFIG WHICH-TESTS [VARIANT KERNEL-PARAMETERS]
+	local name=$1 tag=check-$1 rc=0 tests label=$1
+	if [ -n "${3:-}" ]; then
+		tag=check-$1-$3
+		label="$1 ($4)"
+	fi
+	case $2 in
+	all | smoke) tests=$(guest_tests "$2") ;;
+	*) tests=$2 ;;
+	esac
+	TESTS=$tests APPEND=${4:-} step "boot-${tag#check-}" "$TOP/harness/qemu.sh" "$name" tests "$tag" || rc=$?
+	count < <(result "$label: guest boots and reaches its end marker" $rc)
+	count < <(grep -E '^(not )?ok' "$LOGS/$tag.results.log" | sed "s/^\(\(not \)\?ok\) [0-9]* -/\1 - $label:/")
 	local bad
 	bad=$(console_problems "$LOGS/$tag.console.log")
 	if [ -n "$bad" ]; then
-		count <<<"not ok - $name: kernel log has no warnings"
+		count <<<"not ok - $label: kernel log has no warnings"
 		printf '%s\n' "$bad" | head -n 20 | sed 's/^/    | /'
 	else
-		count <<<"ok - $name: kernel log has no warnings"
+		count <<<"ok - $label: kernel log has no warnings"
 	fi
 	# KUnit suites: built in (at boot) and in modules the tests loaded.
+	[ -z "${3:-}" ] || return 0
 	local suites
 	suites=$(expected_suites "$name")
 	# shellcheck disable=SC2086
@@ -112,5 +121,12 @@ for c in default debug; do
 	if [ "${built[$c]}" -eq 0 ]; then boot "$c" all; else count <<<"not ok - $c: not booted, build failed"; fi
 done
 if [ "${built[off]}" -eq 0 ]; then boot off smoke; else count <<<"not ok - off: not booted, build failed"; fi
+
+# The boot parameter: each form, and bad values that must be refused.
+if [ "${built[default]}" -eq 0 ]; then
+	for v in never 0 1 2 foo 1,bogus 1,compressed; do
+		boot default bootparam "bp-${v/,/-}" "sysctl.vm.mem_profiling=$v"
+	done
+fi
 
 summary

@@ -23,3 +23,14 @@ guest_config() {
 	. /etc/guest.conf
 	echo "$CONFIG"
 }
+
+# The sites of /proc/allocinfo (or of a copy on stdin): lines without the
+# two counter columns.
+allocinfo_sites() {
+	tail -n +3 "${1:--}" | sed -E 's/^ *-?[0-9]+ +[0-9]+ //'
+}
+
+# Profiling state this kernel was built for (see configs/).
+config_has_debug() {
+	[ "$CONFIG" = debug ]
+}

@@ -746,8 +746,12 @@ static void partial_sort(const struct site **v, size_t n, size_t k)
 	}
 	for (i = 0; i < k; i++) {
 		x = v[i];
-		for (j = i; j && top_cmp(&v[(j - 1) / 2], &x) < 0; j = (j - 1) / 2)
-			v[j] = v[(j - 1) / 2];
+		for (j = i; j; j = c) {
+			c = (j - 1) / 2;
+			if (top_cmp(&v[c], &x) >= 0)
+				break;
+			v[j] = v[c];
+		}
 		v[j] = x;
 	}
 	for (i = k; i < n; i++) {
@@ -1455,42 +1459,52 @@ static void group_csv(const struct group *g, size_t shown)
 	}
 }
 
+/*
+ * Return the group of @st, adding a new one to g[0..*ng) if needed.  @slot
+ * is an open-addressing hash table of group indexes plus one (0: free)
+ * with @mask + 1 entries, a power of two larger than the number of sites.
+ */
+static struct group *group_of(const struct site *st, struct group *g,
+			      size_t *ng, size_t *slot, size_t mask)
+{
+	struct group key = { NULL };
+	size_t i;
+
+	group_key(st, &key.name, &key.len);
+	key.hash = 2166136261u;
+	for (i = 0; i < key.len; i++)
+		key.hash = (key.hash ^ (unsigned char)key.name[i]) * 16777619u;
+	key.hash ^= key.hash >> 15;
+	for (i = key.hash & mask; slot[i]; i = (i + 1) & mask) {
+		struct group *old = &g[slot[i] - 1];
+
+		if (old->hash == key.hash && !name_cmp(old, &key))
+			return old;
+	}
+	g[*ng] = key;
+	slot[i] = ++*ng;
+	return &g[*ng - 1];
+}
+
 static void view_group(const struct snap *s)
 {
-	struct group *g, key;
+	struct group *g, *grp;
 	struct sel sel;
-	size_t ng = 0, nslot = 16, mask, i, j, *slot;
-	unsigned int h;
+	size_t ng = 0, nslot = 16, i, *slot;
 
 	select_sites(s, &sel);
 	while (nslot < sel.nr * 2)
 		nslot *= 2;
-	mask = nslot - 1;
 	slot = xcalloc(nslot, sizeof(*slot));
 	g = xcalloc(sel.nr, sizeof(*g));
 	for (i = 0; i < sel.nr; i++) {
 		const struct site *st = sel.site[i];
 
-		group_key(st, &key.name, &key.len);
-		h = 2166136261u;
-		for (j = 0; j < key.len; j++)
-			h = (h ^ (unsigned char)key.name[j]) * 16777619u;
-		h ^= h >> 15;
-		for (j = h & mask; slot[j]; j = (j + 1) & mask)
-			if (g[slot[j] - 1].hash == h &&
-			    !name_cmp(&g[slot[j] - 1], &key))
-				break;
-		if (!slot[j]) {
-			g[ng].name = key.name;
-			g[ng].len = key.len;
-			g[ng].hash = h;
-			slot[j] = ++ng;
-		}
-		key = g[slot[j] - 1];
-		g[slot[j] - 1].sites++;
-		g[slot[j] - 1].inaccurate |= st->inaccurate;
-		g[slot[j] - 1].bytes = add_s64(key.bytes, st->bytes, s->name);
-		g[slot[j] - 1].calls = add_u64(key.calls, st->calls, s->name);
+		grp = group_of(st, g, &ng, slot, nslot - 1);
+		grp->sites++;
+		grp->inaccurate |= st->inaccurate;
+		grp->bytes = add_s64(grp->bytes, st->bytes, s->name);
+		grp->calls = add_u64(grp->calls, st->calls, s->name);
 	}
 	free(slot);
 	qsort(g, ng, sizeof(*g), group_cmp);
@@ -1817,10 +1831,11 @@ static const char help_text[] =
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
-"Sites with the same module, file:line and function are merged.  The text\n"
-"ACC column shows 'no' for sites reported with accurate:no.  JSON and CSV\n"
-"always give exact numbers; built-in code has module null (JSON) or an\n"
-"empty module field (CSV).\n"
+"Sites with the same module, file:line and function are merged.  Filters\n"
+"select sites before --group aggregates them; byte counts may be negative\n"
+"and --min-bytes never selects those.  The text ACC column shows 'no' for\n"
+"sites reported with accurate:no.  JSON and CSV always give exact numbers;\n"
+"built-in code has module null (JSON) or an empty module field (CSV).\n"
 "\n"
 "Exit status: 0 success, 1 usage error, 2 input error (unreadable or\n"
 "malformed file), 3 system error (out of memory, write error).\n";
@@ -2028,10 +2043,12 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(help_text, stdout);
 			check_output();
+			free(pos);
 			return 0;
 		case 'V':
 			printf("allocinfo %s\n", ALLOCINFO_VERSION);
 			check_output();
+			free(pos);
 			return 0;
 		default:
 			bad_option(c, argv[optind - 1]);

@@ -22,9 +22,12 @@ fi
 "$bin" -n 20 "$tmp/profile" > /dev/null || exit 1
 
 if command -v hyperfine > /dev/null 2>&1; then
-	hyperfine -N --warmup 5 --runs "$runs" \
+	if ! hyperfine -N --warmup 5 --runs "$runs" \
 		--export-json "$tmp/h.json" \
-		"$bin -n 20 $tmp/profile" > /dev/null || exit 1
+		"$bin -n 20 $tmp/profile" > "$tmp/h.out" 2>&1; then
+		cat "$tmp/h.out" >&2
+		exit 1
+	fi
 	ms=$(awk -F': *' '/"mean"/ { gsub(/,/, "", $2);
 		printf "%.2f", $2 * 1000; exit }' "$tmp/h.json")
 	echo "hyperfine: $lines lines, $runs runs: $ms ms per run"

@@ -188,15 +188,19 @@ t watch-json:watch.json 0 watch --json --count 2 --interval 0 -n 2 \
 t watch-csv:watch.csv 0 watch --csv -c 2 -i 0 -n 2 v1-modules.txt
 
 # The file changes between samples: a FIFO fed with old.txt, then new.txt.
+# The feeder is bounded by timeout(1) in case allocinfo never reads it.
 name=watch-fifo
-if mkfifo "$tmp/snap.fifo" 2> /dev/null; then
-	(cat "$data/old.txt" > "$tmp/snap.fifo"; sleep 1
-	 cat "$data/new.txt" > "$tmp/snap.fifo") &
+if ! command -v timeout > /dev/null 2>&1; then
+	pass "$name # SKIP no timeout(1)"
+elif mkfifo "$tmp/snap.fifo" 2> /dev/null; then
+	# shellcheck disable=SC2016 # expanded by the inner sh
+	timeout 20 sh -c 'cat "$1" > "$3"; sleep 1; cat "$2" > "$3"' sh \
+		"$data/old.txt" "$data/new.txt" "$tmp/snap.fifo" &
 	feeder=$!
 	(cd "$tmp" && exec "$bin" watch -c 2 -i 0 -n 0 --raw snap.fifo \
 		< /dev/null > "$tmp/out" 2> "$tmp/err")
 	check $name $name.out $? 0
-	wait $feeder
+	wait $feeder 2> /dev/null
 else
 	pass "$name # SKIP mkfifo failed"
 fi
@@ -363,7 +367,8 @@ bad=
 for key in bytes calls avg site; do
 	"$bin" --csv -n 25 -s "$key" "$tmp/p1" > "$tmp/a"
 	"$bin" --csv -n 0 -s "$key" "$tmp/p1" | head -26 > "$tmp/b"
-	cmp -s "$tmp/a" "$tmp/b" || bad="$bad $key"
+	[ "$(wc -l < "$tmp/a")" -eq 26 ] && cmp -s "$tmp/a" "$tmp/b" ||
+		bad="$bad $key"
 done
 if [ -z "$bad" ]; then
 	pass "-n N selects the same rows as a full sort"
@@ -378,7 +383,7 @@ bad=
 for kind in file dir module func; do
 	got=$("$bin" --raw -n 1 -g $kind "$tmp/p1" | tail -1 |
 	      awk '{ print $1, $2 }')
-	[ "$got" = "$want" ] || bad="$bad $kind"
+	[ -n "$want" ] && [ "$got" = "$want" ] || bad="$bad $kind"
 done
 if [ -z "$bad" ]; then
 	pass "group totals equal the site totals"
