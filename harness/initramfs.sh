@@ -34,6 +34,13 @@ for c in "$TOP"/tests/guest/bin/*.c; do
 	cp "$exe" "$stage/guest/bin/"
 done
 
+# The series' own tools, from the tree this configuration was built from.
+src=$(config_src "$name")
+if [ -f "$src/tools/vm/allocinfo.c" ]; then
+	gcc -static -O2 -Wall -Werror -o "$stage/guest/bin/allocinfo" \
+		"$src/tools/vm/allocinfo.c" || die "compiling allocinfo failed"
+fi
+
 # Test modules built against this configuration's kernel.
 if [ -d "$obj/test-modules" ]; then
 	find "$obj/test-modules" -name '*.ko' -exec cp {} "$stage/guest/modules/" \;

@@ -16,8 +16,12 @@ if [ ! -e /proc/allocinfo ]; then
 	exit 0
 fi
 echo "== $(head -n 1 /proc/allocinfo); top 10 of $(($(wc -l </proc/allocinfo) - 2)) call sites by bytes:"
-printf '%8s %9s  %s\n' bytes calls site
-tail -n +3 /proc/allocinfo | sort -n -r -k 1,1 | head -n 10 | human
+if command -v allocinfo >/dev/null; then
+	allocinfo -n 10
+else
+	printf '%8s %9s  %s\n' bytes calls site
+	tail -n +3 /proc/allocinfo | sort -n -r -k 1,1 | head -n 10 | human
+fi
 echo
 echo "== vm.mem_profiling"
 f=/proc/sys/vm/mem_profiling

@@ -34,3 +34,50 @@ allocinfo_sites() {
 config_has_debug() {
 	[ "$CONFIG" = debug ]
 }
+
+# site FUNC: "bytes calls" summed over the /proc/allocinfo lines of FUNC.
+site() {
+	awk -v f="func:$1" '$NF == f || $(NF-1) == f { b += $1; c += $2 }
+		END { printf "%d %d\n", b, c }' /proc/allocinfo
+}
+
+# wait_file PATH: wait up to 30 s for PATH to appear.
+wait_file() {
+	local i=0
+	while [ ! -e "$1" ]; do
+		i=$((i + 1))
+		[ $i -le 300 ] || return 1
+		sleep 0.1
+	done
+}
+
+# settle FUNC WANT: wait up to 5 s for site FUNC to read WANT (frees can
+# be a little late: per-CPU page lists, RCU); print what it reads.
+settle() {
+	local i=0 v
+	while :; do
+		v=$(site "$1")
+		[ "$v" = "$2" ] && break
+		i=$((i + 1))
+		[ $i -le 50 ] || break
+		sleep 0.1
+	done
+	echo "$v"
+}
+
+# near FUNC WANT: wait up to 5 s for the bytes of site FUNC to be within
+# 256 KiB of the bytes in WANT ("bytes calls"); fail otherwise.  For sites
+# shared with every process (anonymous faults), where other processes'
+# pages come and go; the tests' own allocations are far larger.
+near() {
+	local i=0 v want=${2% *} d
+	while :; do
+		v=$(site "$1")
+		d=$((${v% *} - want))
+		[ "$d" -lt 0 ] && d=$((-d))
+		[ "$d" -le 262144 ] && return 0
+		i=$((i + 1))
+		[ $i -le 50 ] || fail "site $1: '$v', want bytes near $want"
+		sleep 0.1
+	done
+}

@@ -3,7 +3,7 @@
 #
 # Tests for allocinfo.
 #
-# usage: run.sh [ALLOCINFO]
+# usage: cases.sh [ALLOCINFO]
 #
 # ALLOCINFO is the binary to test (default: ../allocinfo next to this
 # script).  Works from any directory.  Prints one TAP line per test, with
@@ -325,8 +325,8 @@ else
 fi
 
 # Totals against sums computed by awk over a generated profile.
-"$here/../gen-profile.sh" 3000 2.0 7 > "$tmp/p1"
-"$here/../gen-profile.sh" 2500 1.0 8 > "$tmp/p2"
+"$here/../../../bench/gen-profile.sh" 3000 2.0 7 > "$tmp/p1"
+"$here/../../../bench/gen-profile.sh" 2500 1.0 8 > "$tmp/p2"
 sum() {
 	awk 'NR > 1 && !/^#/ { b += $1; c += $2 } END { print b, c }' "$1"
 }
