@@ -2,10 +2,10 @@
 # Thin entry points; the logic lives in harness/.  'make help' lists them.
 H := harness
 CONFIG ?= default
-export CONFIG CMD APPEND GUEST_FILES KVM TIMEOUT FORCE STRESS_SECS
+export CONFIG CMD APPEND GUEST_FILES KVM TIMEOUT FORCE STRESS_SECS ITERS
 
 .PHONY: help deps run shell check build work export export-check lint kunit \
-	bisect clean
+	bisect bench docs clean
 
 help:
 	@echo 'make run          build, boot, show /proc/allocinfo and vm.mem_profiling'
@@ -19,6 +19,8 @@ help:
 	@echo 'make lint         checkpatch --strict on every patch'
 	@echo 'make kunit        kunit.py run --arch=x86_64 with the series .kunitconfig'
 	@echo 'make bisect       build and boot after every patch, feature on and off'
+	@echo 'make bench        allocation benchmark in every mode (build/bench)'
+	@echo 'make docs         kernel-doc and Sphinx over the documentation of the series'
 	@echo 'make deps         install missing packages and extract the base' 
 
 deps:
@@ -53,6 +55,12 @@ kunit: deps
 
 bisect: deps
 	@bash $(H)/bisect.sh
+
+bench: deps
+	@bash $(H)/bench.sh
+
+docs: deps
+	@bash $(H)/docs.sh
 
 clean:
 	rm -rf build/obj build/src build/src.* build/initramfs build/logs \

@@ -27,6 +27,8 @@ as_root() {
 command -v dpkg-query >/dev/null ||
 	die "this harness needs a Debian-based system (dpkg-query not found)"
 
+# Targets that need more (make docs) name their packages as arguments.
+PKGS+=("$@")
 missing=()
 for p in "${PKGS[@]}"; do
 	installed "$p" || missing+=("$p")

@@ -43,6 +43,33 @@ if [ -d "$tmp/raw" ]; then
 	done
 fi
 
+# The cover letter: format-patch's shortlog and diffstat around the text
+# of docs/cover-letter.txt (first line: subject; then the body), dated
+# like the newest commit so that the export stays deterministic.
+cover=$TOP/docs/cover-letter.txt
+if [ -f "$cover" ] && [ -s "$tmp/out/series" ]; then
+	git -C "$WORK_DIR" -c core.abbrev=12 -c diff.algorithm=myers \
+		-c diff.renames=false -c format.signature= \
+		format-patch -q --zero-commit --no-signature --cover-letter \
+		--no-renames -o "$tmp/cover" base..HEAD >/dev/null
+	date=$(git -C "$WORK_DIR" log -1 --format=%aD HEAD)
+	python3 - "$tmp/cover/0000-cover-letter.patch" "$cover" "$date" \
+		>"$tmp/out/0000-cover-letter.patch" <<'PY'
+import sys
+letter, text, date = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3]
+subject, _, body = text.partition('\n')
+out = []
+for line in letter.split('\n'):
+    if line.startswith('Date: '):
+        line = 'Date: ' + date
+    line = line.replace('*** SUBJECT HERE ***', subject.strip())
+    if line == '*** BLURB HERE ***':
+        line = body.strip('\n')
+    out.append(line)
+sys.stdout.write('\n'.join(out))
+PY
+fi
+
 # Compare with patches/ (the cover letter is not part of the series).
 diffs=0
 report() { msg "$1 $2"; diffs=$((diffs + 1)); }
@@ -59,6 +86,10 @@ for f in "$TOP"/patches/*.patch; do
 	[ "$p" = 0000-cover-letter.patch ] && continue
 	grep -qxF "$p" "$tmp/out/series" || report removed "$p"
 done
+if [ -f "$tmp/out/0000-cover-letter.patch" ] &&
+   ! cmp -s "$tmp/out/0000-cover-letter.patch" "$TOP/patches/0000-cover-letter.patch"; then
+	report changed 0000-cover-letter.patch
+fi
 if ! cmp -s "$tmp/out/series" "$TOP/patches/series" && [ $diffs = 0 ]; then
 	report changed series
 fi
@@ -76,7 +107,7 @@ if [ $diffs -eq 0 ]; then
 	msg "export: no change ($(wc -l <"$tmp/out/series") patches)"
 	exit 0
 fi
-find "$TOP/patches" -maxdepth 1 -name '*.patch' ! -name 0000-cover-letter.patch -delete
+find "$TOP/patches" -maxdepth 1 -name '*.patch' -delete
 cp "$tmp"/out/*.patch "$TOP/patches/" 2>/dev/null || true
 cp "$tmp/out/series" "$TOP/patches/series"
 msg "export: wrote $(wc -l <"$tmp/out/series") patches to patches/"

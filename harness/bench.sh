@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: the allocation micro-benchmark (bench/module) in every mode,
+# each its own boot on one vCPU, side by side in one run:
+#   baseline     the base without the series
+#   never, 0, 1  the series with the feature, booted with
+#                sysctl.vm.mem_profiling=never / 0 / 1
+#   page_owner   the base, booted page_owner=on
+#   slub_debug   the base, booted slub_debug=U
+# Each runs under qemu -icount shift=0,sleep=off (guest ns = guest
+# instructions: deterministic) and, as a sanity column, plain TCG (wall
+# time).  Also: memory after boot, page_ext bytes, and the cost of a full
+# read of /proc/allocinfo with 0, 1000, 5000 and 20000 module call sites.
+# Output in build/bench: results.csv, results.md, overhead.svg.
+. "$(dirname "$0")/lib.sh"
+
+OUT=$BUILD/bench
+ITERS=${ITERS:-20000}
+mkdir -p "$OUT"
+"$TOP/harness/deps.sh" >/dev/null
+T0=$(now)
+
+for c in baseline default; do
+	"$TOP/harness/build.sh" "$c"
+done
+
+# The benchmark module and the read-time helper, for each kernel.
+modules() {
+	local c=$1 d=$OUT/mod-$1
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp "$TOP"/bench/module/* "$d/"
+	make -C "$(config_src "$c")" O="$OBJ_ROOT/$c" ARCH=x86_64 M="$d" modules
+}
+for c in baseline default; do
+	step "bench-module-$c" modules "$c" || die "building the benchmark module for $c failed"
+done
+gcc -static -O2 -o "$OUT/readtime" "$TOP/bench/readtime.c"
+
+sites() {
+	local n
+	for n in 1000 5000 20000; do
+		"$TOP/bench/gen-sites.sh" $n "$OUT/sites$n"
+		make -C "$SRC_DIR" O="$OBJ_ROOT/default" ARCH=x86_64 \
+			M="$OUT/sites$n" modules || return 1
+	done
+}
+step bench-sites sites || die "building the generated call-site modules failed"
+
+# run MODE CONFIG APPEND: boot once with icount, once without.
+run() {
+	local mode=$1 cfg=$2 append=$3 files=$OUT/files-$1 clock tag
+	rm -rf "$files"
+	mkdir -p "$files"
+	cp "$OUT/mod-$cfg/allocbench.ko" "$OUT/readtime" "$files/"
+	cp "$TOP/bench/guest.sh" "$files/bench-guest.sh"
+	if [ "$cfg" = default ]; then
+		cp "$OUT"/sites*/sites*.ko "$files/"
+	fi
+	for clock in icount wall; do
+		tag=bench-$mode-$clock
+		local extra=
+		[ $clock = icount ] && extra="-icount shift=0,sleep=off"
+		msg "==> bench $mode ($clock): started after $(($(now) - T0))s"
+		QEMU_EXTRA=$extra SMP=1 MEM=1024 GUEST_FILES=$files APPEND=$append \
+		CMD="sh /extra/bench-guest.sh $ITERS" TIMEOUT=1800 \
+			"$TOP/harness/qemu.sh" "$cfg" cmd "$tag" >"$OUT/$tag.out" 2>&1 ||
+			{ tail -n 20 "$OUT/$tag.out"; die "bench $mode ($clock) failed"; }
+	done
+}
+
+run baseline baseline ""
+run never default "sysctl.vm.mem_profiling=never"
+run 0 default "sysctl.vm.mem_profiling=0"
+run 1 default "sysctl.vm.mem_profiling=1"
+run page_owner baseline "page_owner=on"
+run slub_debug baseline "slub_debug=U"
+
+python3 "$TOP/harness/bench-report.py" "$OUT" "$(date -u +%Y-%m-%d)"
+msg "bench: done in $(($(now) - T0))s; $OUT/results.md"
