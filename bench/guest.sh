@@ -3,12 +3,12 @@
 # In the guest: run the benchmark module, then report memory and the cost
 # of reading /proc/allocinfo.  Lines are "KEY: ..." for bench-report.py.
 iters=$1
-insmod /extra/allocbench.ko iters="$iters" 2>/dev/null
+insmod /extra/allocbench.ko iters="$iters" && rmmod allocbench
 dmesg | sed -n 's/^\[[^]]*\] allocbench: \([a-z0-9_]*\) \([0-9.]*\)$/op: \1 \2/p'
 grep -E '^(MemTotal|MemFree|Slab|Percpu):' /proc/meminfo | sed 's/^/mem: /'
 dmesg | sed -n 's/^\[[^]]*\] allocated \([0-9]*\) bytes of page_ext$/pageext: \1/p'
-grep -E '^(present|managed) ' /proc/zoneinfo | awk '{ s[$1] += $2 } END { print "pages:", s["present"] + 0 }'
-if [ -r /proc/allocinfo ]; then
+awk '$1 == "present" { s += $2 } END { print "pages:", s + 0 }' /proc/zoneinfo
+if [ -r /proc/allocinfo ] && [ -e /extra/sites1000.ko ]; then
 	echo "read: 0 $(/extra/readtime /proc/allocinfo 20)"
 	for n in 1000 5000 20000; do
 		insmod /extra/sites$n.ko || continue
