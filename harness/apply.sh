@@ -26,6 +26,7 @@ done < <(series_patches)
 
 if [ ! -d "$SRC_DIR" ]; then
 	msg "src: linking base into $SRC_DIR"
+	mkdir -p "$(dirname "$SRC_DIR")"
 	cp -al "$BASE_DIR" "$SRC_DIR.tmp"
 	find "$SRC_DIR.tmp" -type d -exec chmod u+w {} +
 	mv "$SRC_DIR.tmp" "$SRC_DIR"
