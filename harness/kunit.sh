@@ -1,20 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# make kunit: the standard 'kunit.py run --arch=x86_64' over the .kunitconfig
-# files the series adds, in build/kunit.
+# make kunit: the standard 'kunit.py run --arch=x86_64' with the series'
+# KUnit configuration, in build/kunit.
 . "$(dirname "$0")/lib.sh"
 
+cfg=tools/testing/kunit/configs/mem_alloc_profiling.config
 "$TOP/harness/deps.sh" >/dev/null
 "$TOP/harness/base.sh"
 "$TOP/harness/apply.sh"
-cfgs=$(series_patches | while read -r p; do
-	sed -n 's|^diff --git a/\(.*\.kunitconfig\) b/.*|\1|p' "$TOP/patches/$p"
-done | sort -u)
-[ -n "$cfgs" ] || die "the series adds no .kunitconfig: no KUnit suites to run"
-mkdir -p "$BUILD/kunit"
-for c in $cfgs; do cat "$SRC_DIR/$c"; done >"$BUILD/kunit/all.kunitconfig"
-msg "kunit: suites from $(echo "$cfgs" | tr '\n' ' ')"
+[ -f "$SRC_DIR/$cfg" ] || die "the series has no $cfg: no KUnit suites to run"
+msg "kunit: $cfg"
 cd "$SRC_DIR"
 exec python3 tools/testing/kunit/kunit.py run --arch=x86_64 \
-	--build_dir="$BUILD/kunit/build" --kunitconfig="$BUILD/kunit/all.kunitconfig" \
+	--build_dir="$BUILD/kunit" --kunitconfig="$SRC_DIR/$cfg" \
 	--jobs="$JOBS" --timeout="${TIMEOUT:-900}" --make_options CC="ccache gcc" "$@"
