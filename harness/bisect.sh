@@ -11,7 +11,8 @@
 
 "$TOP/harness/deps.sh" >/dev/null
 "$TOP/harness/base.sh"
-total=$(series_patches | wc -l)
+mapfile -t patches < <(series_patches)
+total=${#patches[@]}
 [ "$total" -gt 0 ] || die "the series is empty"
 export SRC_DIR=$BUILD/bisect/src
 # Options a later patch introduces cannot be set yet: check only the guest's.
@@ -34,7 +35,7 @@ boot() {
 t0=$(now)
 fail=0 passed=0
 for k in $(seq 1 "$total"); do
-	p=$(series_patches | sed -n "${k}p")
+	p=${patches[$((k - 1))]}
 	key=$(SERIES_LIMIT=$k series_hash | cut -c1-16)-$harness_hash
 	if [ -e "$stamps/$key" ]; then
 		msg "ok - $k/$total $p (passed before)"
@@ -42,7 +43,9 @@ for k in $(seq 1 "$total"); do
 		continue
 	fi
 	msg "== bisect $k/$total: $p ($(($(now) - t0))s elapsed)"
-	SERIES_LIMIT=$k "$TOP/harness/apply.sh" || { fail=1; break; }
+	# build.sh applies the series itself: it must see the same limit.
+	export SERIES_LIMIT=$k
+	"$TOP/harness/apply.sh" || { fail=1; break; }
 	ok=1
 	for c in default off; do
 		if ! OBJ_DIR=$BUILD/bisect/obj/$c "$TOP/harness/build.sh" "$c"; then
