@@ -37,4 +37,10 @@ grep -q ' mm/alloc_tag_kunit.c:[0-9]* func:alloc_tag_test_add_sub$' /tmp/ai ||
 	fail "the alloc_tag KUnit sites are missing"
 left=$(grep ' mm/alloc_tag_kunit.c:' /tmp/ai | awk '$1 != 0 || $2 != 0' | head -n 3)
 [ -z "$left" ] || fail "KUnit sites still charged: $left"
+
+# The suite made a slab vector allocation fail on purpose: that site is
+# marked accurate:no, which makes the file version 2.0.
+grep -qE ' mm/alloc_tag_kunit.c:[0-9]+ func:alloc_tag_test_slab_no_vector accurate:no$' /tmp/ai ||
+	fail "the KUnit site whose vector failed is not marked accurate:no"
+expect_eq "header with an accurate:no line" "$(head -n 1 /tmp/ai)" 'allocinfo - version: 2.0'
 echo "$n sites, $(grep -c '\[' /tmp/ai) in modules"
