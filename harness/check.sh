@@ -66,11 +66,12 @@ for t in "$TOP"/tests/host/*/run.sh; do
 	[ "$rc" -eq 0 ] || grep -q '^not ok' "$LOGS/host-$n.log" || count <<<"not ok - host tests $n ran"
 done
 
-guest_tests() { # all guest tests, or only the smoke tests
+guest_tests() { # all guest tests but stress, or only the smoke tests
 	local f
 	for f in "$TOP"/tests/guest/*.sh; do
 		f=$(basename "$f" .sh)
 		[ "$f" = lib ] && continue
+		[ "$f" = stress ] && continue
 		[ "$1" = smoke ] && [ "${f#smoke-}" = "$f" ] && continue
 		echo "$f"
 	done | tr '\n' ' '
@@ -83,7 +84,7 @@ boot() { # CONFIG WHICH-TESTS [VARIANT KERNEL-PARAMETERS]
 	local name=$1 tag=check-$1 rc=0 tests label=$1
 	if [ -n "${3:-}" ]; then
 		tag=check-$1-$3
-		label="$1 ($4)"
+		label="$1 (${4:-$3})"
 	fi
 	case $2 in
 	all | smoke) tests=$(guest_tests "$2") ;;
@@ -121,6 +122,15 @@ for c in default debug; do
 	if [ "${built[$c]}" -eq 0 ]; then boot "$c" all; else count <<<"not ok - $c: not booted, build failed"; fi
 done
 if [ "${built[off]}" -eq 0 ]; then boot off smoke; else count <<<"not ok - off: not booted, build failed"; fi
+
+# The stress test boots on its own, under single-threaded TCG: switching
+# profiling rewrites every allocation site's static branch while the other
+# CPU runs them, and multi-threaded TCG can then execute the int3 that
+# text patching has already removed (a QEMU limitation, not the guest's).
+for c in default debug; do
+	[ "${built[$c]}" -eq 0 ] || continue
+	TCG_OPTS=thread=single boot "$c" stress stress
+done
 
 # The boot parameter: each form, and bad values that must be refused.
 if [ "${built[default]}" -eq 0 ]; then

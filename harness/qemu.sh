@@ -4,7 +4,8 @@
 #   MODE tests: run the guest tests named in $TESTS
 #   MODE cmd:   run $CMD in the guest; exit with its status
 #   MODE shell: interactive shell on the console (Ctrl-a x quits QEMU)
-# Environment: APPEND (kernel parameters), GUEST_FILES (directory copied to
+# Environment: APPEND (kernel parameters), TCG_OPTS (more -accel tcg options,
+# e.g. thread=single), GUEST_FILES (directory copied to
 # /extra), TIMEOUT (seconds, default 900), KVM=1 (opt in to KVM), SHOW=1 (show
 # the console while it runs), QEMU_EXTRA (more QEMU arguments), SMP, MEM.
 # Logs: build/logs/TAG.console.log (serial console) and TAG.results.log.
@@ -35,7 +36,8 @@ mkdir -p "$conf/etc"
 	printf 'TESTS="%s"\n' "${TESTS:-}"
 	printf 'KERNEL_RELEASE=%s\n' "$(cat "$obj/include/config/kernel.release")"
 	printf 'TEST_TIMEOUT=%s\n' "${TEST_TIMEOUT:-600}"
-	printf 'export CONFIG KERNEL_RELEASE TEST_TIMEOUT\n'
+	printf 'STRESS_SECS=%s\n' "${STRESS_SECS:-60}"
+	printf 'export CONFIG KERNEL_RELEASE TEST_TIMEOUT STRESS_SECS\n'
 } >"$conf/etc/guest.conf"
 printf '%s\n' "${CMD:-true}" >"$conf/etc/guest-cmd"
 if [ -n "${GUEST_FILES:-}" ]; then
@@ -45,7 +47,7 @@ fi
 (cd "$conf" && find . | LC_ALL=C sort | cpio -o -H newc --owner=0:0 --quiet) >"$conf.cpio"
 cat "$BUILD/initramfs/$name.cpio" "$conf.cpio" >"$BUILD/initramfs/$tag.cpio"
 
-accel=(-accel tcg)
+accel=(-accel "tcg${TCG_OPTS:+,$TCG_OPTS}")
 if [ "${KVM:-0}" = 1 ]; then
 	accel=(-accel kvm -cpu host)
 fi
