@@ -19,11 +19,14 @@ fail=0
 kdoc_warnings() {
 	[ -f "$1/$2" ] || return 0
 	(cd "$1" && perl scripts/kernel-doc -none -v "$2") 2>&1 |
-		grep ': warning: ' | sed 's/:[0-9]*: warning: /: warning: /' | sort -u
+		grep ': warning: ' | sed -e 's/:[0-9]*: warning: /: warning: /' \
+			-e "s/\\([a-z0-9_]\\)_noprof\\([('(]\\)/\\1\\2/g" | sort -u
 }
 
 # Only what the series adds counts: files it changes may have warnings of
-# their own in the base.
+# their own in the base.  A function the series renames foo_noprof() keeps
+# the base's warnings about foo() (say, no Return: section): the names are
+# compared without the suffix.
 kdoc() {
 	local f n=0
 	for f in $files; do
