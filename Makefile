@@ -2,7 +2,7 @@
 # Thin entry points; the logic lives in harness/.  'make help' lists them.
 H := harness
 CONFIG ?= default
-export CONFIG CMD APPEND GUEST_FILES KVM TIMEOUT FORCE STRESS_SECS ITERS
+export CONFIG CMD APPEND GUEST_FILES KVM TIMEOUT FORCE STRESS_SECS ITERS UPSTREAM
 
 .PHONY: help deps run shell check build work export export-check lint kunit \
 	bisect bench docs clean
@@ -19,7 +19,8 @@ help:
 	@echo 'make lint         checkpatch --strict on every patch'
 	@echo 'make kunit        kunit.py run --arch=x86_64 with the series .kunitconfig'
 	@echo 'make bisect       build and boot after every patch, feature on and off'
-	@echo 'make bench        allocation benchmark in every mode (build/bench)'
+	@echo 'make bench        allocation benchmark in every mode (build/bench);'
+	@echo '                  UPSTREAM=1 adds upstream 6.12 (builds two more kernels)'
 	@echo 'make docs         kernel-doc and Sphinx over the documentation of the series'
 	@echo 'make deps         install missing packages and extract the base' 
 

@@ -3,7 +3,7 @@
 # Extract the pinned base source once into build/base, read-only.
 . "$(dirname "$0")/lib.sh"
 
-stamp=$BUILD/base.stamp
+stamp=$BASE_DIR.stamp
 [ -f "$stamp" ] && [ -d "$BASE_DIR" ] && [ "$(cat "$stamp")" = "$BASE_SHA256" ] && exit 0
 
 [ -f "$BASE_TARBALL" ] ||
@@ -18,14 +18,4 @@ if [ "$sum" != "$BASE_SHA256" ]; then
 	warn "base is $BASE_PKG $have, not the pinned $BASE_VERSION (sha256 $sum): building on it anyway"
 fi
 
-msg "base: extracting $BASE_TARBALL into $BASE_DIR"
-rm -rf "$BASE_DIR" "$BASE_DIR.tmp"
-mkdir -p "$BASE_DIR.tmp"
-tar -xJf "$BASE_TARBALL" -C "$BASE_DIR.tmp" --strip-components=1
-chmod -R a-w "$BASE_DIR.tmp"
-mv "$BASE_DIR.tmp" "$BASE_DIR"
-if [ "$sum" = "$BASE_SHA256" ]; then
-	echo "$BASE_SHA256" >"$stamp"
-else
-	echo "$sum" >"$stamp"
-fi
+extract "$BASE_TARBALL" "$BASE_DIR" "$sum"

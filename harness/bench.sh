@@ -7,6 +7,10 @@
 #                sysctl.vm.mem_profiling=never / 0 / 1
 #   page_owner   the base, booted page_owner=on
 #   slub_debug   the base, booted slub_debug=U
+# and with UPSTREAM=1, upstream's implementation in Debian's 6.12:
+#   up-base      6.12 without the feature
+#   up-never, up-0, up-1
+#                6.12 with it, booted never / 0 / 1
 # Each runs under qemu -icount shift=0,sleep=off (guest ns = guest
 # instructions: deterministic) and, as a sanity column, plain TCG (wall
 # time).  Also: memory after boot, page_ext bytes, and the cost of a full
@@ -20,7 +24,9 @@ mkdir -p "$OUT"
 "$TOP/harness/deps.sh" >/dev/null
 T0=$(now)
 
-for c in baseline default; do
+CONFIGS=(baseline default)
+[ "${UPSTREAM:-0}" = 1 ] && CONFIGS+=(upstream-base upstream)
+for c in "${CONFIGS[@]}"; do
 	"$TOP/harness/build.sh" "$c"
 done
 
@@ -32,20 +38,27 @@ modules() {
 	cp "$TOP"/bench/module/* "$d/"
 	make -C "$(config_src "$c")" O="$OBJ_ROOT/$c" ARCH=x86_64 M="$d" modules
 }
-for c in baseline default; do
+for c in "${CONFIGS[@]}"; do
 	step "bench-module-$c" modules "$c" || die "building the benchmark module for $c failed"
 done
 gcc -static -O2 -o "$OUT/readtime" "$TOP/bench/readtime.c"
 
+# The generated call-site modules, for the kernels whose read cost is
+# measured (the series and, with UPSTREAM=1, 6.12).
 sites() {
-	local n
+	local n c=$1 d
 	for n in 1000 5000 20000; do
-		"$TOP/bench/gen-sites.sh" $n "$OUT/sites$n"
-		make -C "$SRC_DIR" O="$OBJ_ROOT/default" ARCH=x86_64 \
-			M="$OUT/sites$n" modules || return 1
+		d=$OUT/sites-$c/sites$n
+		"$TOP/bench/gen-sites.sh" $n "$d"
+		make -C "$(config_src "$c")" O="$OBJ_ROOT/$c" ARCH=x86_64 \
+			M="$d" modules || return 1
 	done
 }
-step bench-sites sites || die "building the generated call-site modules failed"
+SITES=(default)
+[ "${UPSTREAM:-0}" = 1 ] && SITES+=(upstream)
+for c in "${SITES[@]}"; do
+	step "bench-sites-$c" sites "$c" || die "building the generated call-site modules for $c failed"
+done
 
 # run MODE CONFIG APPEND: boot once with icount, once without.
 run() {
@@ -56,9 +69,10 @@ run() {
 	cp "$TOP/bench/guest.sh" "$files/bench-guest.sh"
 	# The read benchmark's modules only where they are used: their
 	# files in the initramfs take memory that the other modes report.
-	if [ "$mode" = 1 ]; then
-		cp "$OUT"/sites*/sites*.ko "$files/"
-	fi
+	case $mode in
+	1) cp "$OUT"/sites-default/sites*/sites*.ko "$files/" ;;
+	up-1) cp "$OUT"/sites-upstream/sites*/sites*.ko "$files/" ;;
+	esac
 	for clock in icount wall; do
 		tag=bench-$mode-$clock
 		local extra=
@@ -77,6 +91,12 @@ run 0 default "sysctl.vm.mem_profiling=0"
 run 1 default "sysctl.vm.mem_profiling=1"
 run page_owner baseline "page_owner=on"
 run slub_debug baseline "slub_debug=U"
+if [ "${UPSTREAM:-0}" = 1 ]; then
+	run up-base upstream-base ""
+	run up-never upstream "sysctl.vm.mem_profiling=never"
+	run up-0 upstream "sysctl.vm.mem_profiling=0"
+	run up-1 upstream "sysctl.vm.mem_profiling=1"
+fi
 
 python3 "$TOP/harness/bench-report.py" "$OUT" "$(date -u +%Y-%m-%d)"
 msg "bench: done in $(($(now) - T0))s; $OUT/results.md"

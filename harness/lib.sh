@@ -10,6 +10,10 @@ LOGS=$BUILD/logs
 . "$TOP/base.conf"
 
 BASE_DIR=$BUILD/base
+# Upstream's implementation, for make bench UPSTREAM=1 only.
+UPSTREAM_PKG=linux-source-6.12
+UPSTREAM_TARBALL=/usr/src/linux-source-6.12.tar.xz
+UPSTREAM_DIR=$BUILD/upstream
 SRC_DIR=${SRC_DIR:-$BUILD/src}
 WORK_DIR=${WORK_DIR:-$BUILD/work}
 OBJ_ROOT=$BUILD/obj
@@ -60,10 +64,25 @@ series_hash() {
 	} | sha256sum | cut -d' ' -f1
 }
 
-# Configurations and their source tree: baseline builds the pristine base.
+# extract TARBALL DIR STAMP-VALUE: unpack a kernel source tarball into DIR,
+# read-only, and record STAMP-VALUE in DIR.stamp (written last: an
+# interrupted extraction is redone).
+extract() {
+	msg "extracting $1 into $2"
+	rm -rf "$2" "$2.tmp" "$2.stamp"
+	mkdir -p "$2.tmp"
+	tar -xJf "$1" -C "$2.tmp" --strip-components=1
+	chmod -R a-w "$2.tmp"
+	mv "$2.tmp" "$2"
+	echo "$3" >"$2.stamp"
+}
+
+# Configurations and their source tree: baseline builds the pristine base,
+# upstream* Debian's 6.12 (make bench UPSTREAM=1), the others the series.
 config_src() {
 	case $1 in
 	baseline) echo "$BASE_DIR" ;;
+	upstream*) echo "$UPSTREAM_DIR" ;;
 	*) echo "$SRC_DIR" ;;
 	esac
 }
