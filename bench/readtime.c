@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* readtime FILE REPS: time REPS full reads of FILE; print ns/read, lines. */
+/*
+ * readtime FILE REPS: time REPS full reads of FILE; print ns per read, and
+ * the lines and bytes of one read.
+ */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +14,7 @@ static char buf[1 << 16];
 int main(int argc, char **argv)
 {
 	struct timespec a, b;
-	long lines = 0, reps, r;
+	long lines = 0, bytes = 0, reps, r;
 	ssize_t n;
 	int fd;
 
@@ -24,13 +27,15 @@ int main(int argc, char **argv)
 		if (fd < 0)
 			return 1;
 		while ((n = read(fd, buf, sizeof(buf))) > 0)
-			if (r == 0)
+			if (r == 0) {
+				bytes += n;
 				for (ssize_t i = 0; i < n; i++)
 					lines += buf[i] == '\n';
+			}
 		close(fd);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
-	printf("%ld %ld\n", ((b.tv_sec - a.tv_sec) * 1000000000L +
-			     (b.tv_nsec - a.tv_nsec)) / reps, lines);
+	printf("%ld %ld %ld\n", ((b.tv_sec - a.tv_sec) * 1000000000L +
+				 (b.tv_nsec - a.tv_nsec)) / reps, lines, bytes);
 	return 0;
 }

@@ -70,11 +70,12 @@ guest_tests() { # all guest tests but stress, or only the smoke tests
 	local f
 	for f in "$TOP"/tests/guest/*.sh; do
 		f=$(basename "$f" .sh)
-		[ "$f" = lib ] && continue
-		[ "$f" = stress ] && continue
+		case $f in lib | stress | kmemleak) continue ;; esac
 		[ "$1" = smoke ] && [ "${f#smoke-}" = "$f" ] && continue
 		echo "$f"
 	done | tr '\n' ' '
+	# Last, so that it sees what every other test left behind.
+	echo kmemleak
 }
 expected_suites() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/tests/kunit/$1.suites" 2>/dev/null || true
@@ -129,13 +130,16 @@ if [ "${built[off]}" -eq 0 ]; then boot off smoke; else count <<<"not ok - off: 
 # text patching has already removed (a QEMU limitation, not the guest's).
 for c in default debug; do
 	[ "${built[$c]}" -eq 0 ] || continue
-	TCG_OPTS=thread=single boot "$c" stress stress
+	TCG_OPTS=thread=single boot "$c" "stress kmemleak" stress
 done
 
 # The boot parameter: each form, and bad values that must be refused.
 if [ "${built[default]}" -eq 0 ]; then
+	# Booted never and 0, an OOM kill must print no report (and not crash).
 	for v in never 0 1 2 foo 1,bogus 1,compressed; do
-		boot default bootparam "bp-${v/,/-}" "sysctl.vm.mem_profiling=$v"
+		t=bootparam
+		case $v in never | 0) t="bootparam oom-report" ;; esac
+		boot default "$t" "bp-${v/,/-}" "sysctl.vm.mem_profiling=$v"
 	done
 fi
 
