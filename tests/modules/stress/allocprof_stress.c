@@ -38,6 +38,18 @@ static const struct kernel_param_ops finished_ops = {
 module_param_cb(finished, &finished_ops, NULL, 0444);
 MODULE_PARM_DESC(finished, "threads that have freed everything and stopped");
 
+static atomic_long_t ops = ATOMIC_LONG_INIT(0);
+static int ops_get(char *buf, const struct kernel_param *kp)
+{
+	return sprintf(buf, "%ld\n", atomic_long_read(&ops));
+}
+
+static const struct kernel_param_ops ops_ops = {
+	.get = ops_get,
+};
+module_param_cb(ops, &ops_ops, NULL, 0444);
+MODULE_PARM_DESC(ops, "allocations made so far, all threads (each also freed)");
+
 #define WINDOW	64
 
 enum kind { KMALLOC, PAGES, VMALLOC, PERCPU, KINDS };
@@ -112,6 +124,7 @@ static int stress_thread(void *unused)
 		i = r % WINDOW;
 		stress_free(&slots[i]);
 		stress_alloc(&slots[i], r >> 6);
+		atomic_long_inc(&ops);
 		cond_resched();
 	}
 	for (i = 0; i < WINDOW; i++)
