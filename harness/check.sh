@@ -57,6 +57,10 @@ roundtrip() {
 rc=0; step export-roundtrip roundtrip || rc=$?
 count < <(result "make work + make export gives no diff" $rc)
 
+# make docs: kernel-doc over the series' files, Sphinx over Documentation/mm.
+rc=0; step docs "$TOP/harness/docs.sh" || rc=$?
+count < <(result "make docs: no kernel-doc or Sphinx warning from the series" $rc)
+
 # Host tests of the project's tools.
 for t in "$TOP"/tests/host/*/run.sh; do
 	[ -e "$t" ] || continue
