@@ -142,7 +142,7 @@ if [ "${built[default]}" -eq 0 ]; then
 	# Booted never and 0, an OOM kill must print no report (and not crash).
 	for v in never 0 1 2 foo 1,bogus 1,compressed; do
 		t=bootparam
-		case $v in never | 0) t="bootparam oom-report" ;; esac
+		case $v in never | 0) t="bootparam oom-report page-ext-size" ;; esac
 		boot default "$t" "bp-${v/,/-}" "sysctl.vm.mem_profiling=$v"
 	done
 fi
