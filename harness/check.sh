@@ -137,6 +137,14 @@ for c in default debug; do
 	TCG_OPTS=thread=single boot "$c" "stress kmemleak" stress
 done
 
+# debug booted never: page_ext holds page_table_check's data alone, which
+# profiling must not touch (DEBUG marks early pages only where it has a
+# reference slot).
+if [ "${built[debug]}" -eq 0 ]; then
+	boot debug "smoke-boot page-ext-size oom-report kmemleak" bp-never \
+		"sysctl.vm.mem_profiling=never"
+fi
+
 # The boot parameter: each form, and bad values that must be refused.
 if [ "${built[default]}" -eq 0 ]; then
 	# Booted never and 0, an OOM kill must print no report (and not crash).
