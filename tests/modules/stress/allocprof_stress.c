@@ -26,28 +26,22 @@ static int nthreads;
 module_param(nthreads, int, 0444);
 MODULE_PARM_DESC(nthreads, "threads started");
 
-static atomic_t finished = ATOMIC_INIT(0);
-static int finished_get(char *buf, const struct kernel_param *kp)
+/* Read-only counters as module parameters: kp->arg is the counter. */
+static int counter_get(char *buf, const struct kernel_param *kp)
 {
-	return sprintf(buf, "%d\n", atomic_read(&finished));
+	return sprintf(buf, "%ld\n", atomic_long_read(kp->arg));
 }
 
-static const struct kernel_param_ops finished_ops = {
-	.get = finished_get,
+static const struct kernel_param_ops counter_ops = {
+	.get = counter_get,
 };
-module_param_cb(finished, &finished_ops, NULL, 0444);
+
+static atomic_long_t finished = ATOMIC_LONG_INIT(0);
+module_param_cb(finished, &counter_ops, &finished, 0444);
 MODULE_PARM_DESC(finished, "threads that have freed everything and stopped");
 
 static atomic_long_t ops = ATOMIC_LONG_INIT(0);
-static int ops_get(char *buf, const struct kernel_param *kp)
-{
-	return sprintf(buf, "%ld\n", atomic_long_read(&ops));
-}
-
-static const struct kernel_param_ops ops_ops = {
-	.get = ops_get,
-};
-module_param_cb(ops, &ops_ops, NULL, 0444);
+module_param_cb(ops, &counter_ops, &ops, 0444);
 MODULE_PARM_DESC(ops, "allocations made so far, all threads (each also freed)");
 
 #define WINDOW	64
@@ -131,7 +125,7 @@ static int stress_thread(void *unused)
 		stress_free(&slots[i]);
 	kfree(slots);
 out:
-	atomic_inc(&finished);
+	atomic_long_inc(&finished);
 	/* Stay until unloaded, so that the module can stop us safely. */
 	while (!kthread_should_stop())
 		msleep(100);
