@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # gen-sites.sh N DIR: a module source in DIR with N page allocation call
-# sites (so N allocation tags), for the /proc/allocinfo read benchmark.
+# sites (so N allocation tags), for the /proc/allocinfo read benchmark and
+# the module tag area test (tests/guest/module-tags.sh).
 n=$1
 d=$2
 mkdir -p "$d"

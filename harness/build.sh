@@ -112,6 +112,11 @@ build_test_modules() {
 		[ -f "$d/Kbuild" ] || [ -f "$d/Makefile" ] || continue
 		cp -r "$d" "$out/"
 	done
+	# A module with 5000 allocation call sites (module-tags.sh), where
+	# the kernel has allocation tags.
+	if grep -qx 'CONFIG_MEM_ALLOC_PROFILING=y' "$obj/.config"; then
+		"$TOP/bench/gen-sites.sh" 5000 "$out/sites5000"
+	fi
 	for d in "$out"/*/; do
 		[ -d "$d" ] || continue
 		kmake M="${d%/}" modules || return 1
