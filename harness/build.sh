@@ -62,8 +62,6 @@ verify() {
 		fi
 		case $line in
 		"# CONFIG_"*)
-			sym=${line#\# }
-			sym=${sym%% *}
 			if grep -qE "^$sym=[ym]" "$obj/.config"; then
 				msg "config $name: $sym is set, the fragments want it off"
 				bad=1

@@ -93,7 +93,7 @@ valid_config() {
 }
 
 # Lines of a serial console log that mean the kernel is unhappy.
-BAD_CONSOLE='WARNING:|BUG:|Oops|KASAN:|kmemleak: .*(suspected memory leak|unreferenced object|Cannot|disabled)|Bad page|Kernel panic|general protection fault|INFO: task .* blocked'
+BAD_CONSOLE='WARNING:|BUG:|Oops|KASAN:|kmemleak: .*(suspected memory leak|unreferenced object|Cannot|disabled|[Uu]nknown object)|Bad page|Kernel panic|general protection fault|INFO: task .* blocked'
 console_problems() {
 	grep -E "$BAD_CONSOLE" "$1" || true
 }
