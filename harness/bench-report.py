@@ -5,13 +5,16 @@ the guest outputs build/bench/bench-MODE-CLOCK.out."""
 import os
 import sys
 
-MODES = ['baseline', 'never', '0', '1', 'page_owner', 'slub_debug']
+MODES = ['baseline', 'never', '0', '1', '0c', '1c', 'page_owner', 'slub_debug']
 # make bench UPSTREAM=1: Debian's 6.12 without and with the feature.
 UP_MODES = ['up-base', 'up-never', 'up-0', 'up-1']
 LABEL = {'baseline': 'baseline', 'never': 'series, never', '0': 'series, 0',
-         '1': 'series, 1', 'page_owner': 'page_owner=on',
+         '1': 'series, 1', '0c': 'series, 0,compressed',
+         '1c': 'series, 1,compressed', 'page_owner': 'page_owner=on',
          'slub_debug': 'slub_debug=U', 'up-base': '6.12 without',
          'up-never': '6.12, never', 'up-0': '6.12, 0', 'up-1': '6.12, 1'}
+# The page paths, where compressed references replace page_ext lookups.
+PAGE_OPS = ['alloc_pages_free_order0', 'alloc_pages_free_order3']
 # The benchmarks the "half of upstream's extra" target applies to.
 HALF_TARGET = ['kmalloc_free_8_240', 'kmem_cache_alloc_free_64',
                'alloc_pages_free_order0', 'alloc_pages_free_order3',
@@ -88,6 +91,16 @@ def targets(res, ops, up):
                 ours <= theirs / 2)
     r = res['never']['icount']
     row('booted never: no page_ext', f"{r['pageext']} bytes", r['pageext'] == 0)
+    for m in ('0c', '1c'):
+        r = res[m]['icount']
+        row(f'booted {LABEL[m][8:]}: no page_ext', f"{r['pageext']} bytes",
+            r['pageext'] == 0)
+    for o in PAGE_OPS:
+        a, c = extra(res, '1', 'baseline', o), extra(res, '1c', 'baseline', o)
+        if a is None or c is None:
+            continue
+        row(f'enabled, {o}: compressed costs less than page_ext',
+            f'{c:+.0f} vs {a:+.0f}', c < a)
     r = res['1']['icount']
     pe = r['pageext'] / r['pages'] if r['pages'] else 0
     row('booted 1: page_ext at most 8 bytes per page (all of it, not only '
@@ -104,6 +117,30 @@ def targets(res, ops, up):
                     f'{rd[0][0] / rd[0][2]:.1f} ns)')
         row('allocinfo read: per line at 20,000 module tags within 1.2x of '
             'the base tags', fig, b / a <= 1.2)
+    return md
+
+
+def compressed(res):
+    """Page tag references in page_ext against compressed in page->flags:
+    the page paths' extra instructions and the memory page_ext took."""
+    md = ['', 'Page tag references in page_ext (booted 1) and compressed in '
+          'page->flags (booted 1,compressed), side by side in this run: extra '
+          'instructions per alloc+free over baseline, and memory:', '',
+          '| benchmark | page_ext | compressed | compressed / page_ext |',
+          '|---|---|---|---|']
+    for o in PAGE_OPS:
+        a, c = extra(res, '1', 'baseline', o), extra(res, '1c', 'baseline', o)
+        if a is None or c is None:
+            continue
+        rel = f'{c / a:.2f}' if a > 0 else '-'
+        md.append(f'| {o} | {a:+.0f} | {c:+.0f} | {rel} |')
+    p, c = res['1']['icount'], res['1c']['icount']
+    if p['pages'] and c['pages']:
+        md.append(f"| page_ext bytes per page | {p['pageext'] / p['pages']:.1f} "
+                  f"| {c['pageext'] / c['pages']:.1f} | |")
+    if 'MemFree' in p['mem'] and 'MemFree' in c['mem']:
+        md.append(f"| MemFree after boot (kB) | {p['mem']['MemFree']} | "
+                  f"{c['mem']['MemFree']} | {c['mem']['MemFree'] - p['mem']['MemFree']:+d} kB |")
     return md
 
 
@@ -165,6 +202,7 @@ def main():
         md.append(f"| {LABEL[m]} | {r['mem'].get('MemTotal', '-')} | "
                   f"{r['mem'].get('MemFree', '-')} | {r['mem'].get('Slab', '-')} | "
                   f"{r['mem'].get('Percpu', '-')} | {pe:.1f} |")
+    md += compressed(res)
     md += reads(res, '1')
     if up:
         md += reads(res, 'up-1')

@@ -5,6 +5,8 @@
 #   baseline     the base without the series
 #   never, 0, 1  the series with the feature, booted with
 #                sysctl.vm.mem_profiling=never / 0 / 1
+#   0c, 1c       the same booted 0,compressed / 1,compressed: page tag
+#                references in page->flags instead of page_ext
 #   page_owner   the base, booted page_owner=on
 #   slub_debug   the base, booted slub_debug=U
 # and with UPSTREAM=1, upstream's implementation in Debian's 6.12:
@@ -89,6 +91,8 @@ run baseline baseline ""
 run never default "sysctl.vm.mem_profiling=never"
 run 0 default "sysctl.vm.mem_profiling=0"
 run 1 default "sysctl.vm.mem_profiling=1"
+run 0c default "sysctl.vm.mem_profiling=0,compressed"
+run 1c default "sysctl.vm.mem_profiling=1,compressed"
 run page_owner baseline "page_owner=on"
 run slub_debug baseline "slub_debug=U"
 if [ "${UPSTREAM:-0}" = 1 ]; then

@@ -89,7 +89,7 @@ boot() { # CONFIG WHICH-TESTS [VARIANT KERNEL-PARAMETERS]
 	local name=$1 tag=check-$1 rc=0 tests label=$1
 	if [ -n "${3:-}" ]; then
 		tag=check-$1-$3
-		label="$1 (${4:-$3})"
+		label="$1${VARIANT:+-$VARIANT} (${4:-$3})"
 	fi
 	case $2 in
 	all | smoke) tests=$(guest_tests "$2") ;;
@@ -106,15 +106,16 @@ boot() { # CONFIG WHICH-TESTS [VARIANT KERNEL-PARAMETERS]
 	else
 		count <<<"ok - $label: kernel log has no warnings"
 	fi
-	# KUnit suites: built in (at boot) and in modules the tests loaded.
-	[ -z "${3:-}" ] || return 0
+	# KUnit suites: built in (at boot) and in modules the tests loaded;
+	# in a variant only with KUNIT=1.
+	[ -z "${3:-}" ] || [ "${KUNIT:-0}" = 1 ] || return 0
 	local suites
 	suites=$(expected_suites "$name")
 	# shellcheck disable=SC2086
 	count < <(python3 "$TOP/harness/kunit-results.py" \
 		"$SRC_DIR/tools/testing/kunit/kunit.py" \
 		"$LOGS/$tag.console.log" "$LOGS/$tag.kunit" $suites |
-		sed "s/^\(\(not \)\?ok\) -/\1 - $name:/")
+		sed "s/^\(\(not \)\?ok\) -/\1 - $label:/")
 }
 
 declare -A built
@@ -127,6 +128,13 @@ for c in default debug; do
 	if [ "${built[$c]}" -eq 0 ]; then boot "$c" all; else count <<<"not ok - $c: not booted, build failed"; fi
 done
 if [ "${built[off]}" -eq 0 ]; then boot off smoke; else count <<<"not ok - off: not booted, build failed"; fi
+
+# Compressed page tag references: every guest test and KUnit suite again,
+# with the references in page->flags instead of page_ext.
+for c in default debug; do
+	[ "${built[$c]}" -eq 0 ] || continue
+	KUNIT=1 boot "$c" all compressed "sysctl.vm.mem_profiling=1,compressed"
+done
 
 # The stress test boots on its own, under single-threaded TCG: switching
 # profiling rewrites every allocation site's static branch while the other
@@ -148,11 +156,29 @@ fi
 # The boot parameter: each form, and bad values that must be refused.
 if [ "${built[default]}" -eq 0 ]; then
 	# Booted never and 0, an OOM kill must print no report (and not crash).
-	for v in never 0 1 2 foo 1,bogus 1,compressed; do
+	for v in never 0 1 2 foo 1,bogus 0,compressed never,compressed \
+		1,compressedx; do
 		t=bootparam
-		case $v in never | 0) t="bootparam oom-report page-ext-size" ;; esac
+		case $v in never | 0 | *,compressed) t="bootparam oom-report page-ext-size" ;; esac
 		boot default "$t" "bp-${v/,/-}" "sysctl.vm.mem_profiling=$v"
 	done
 fi
+
+# Compressed references where the spare page flag bits are too few: NUMA
+# balancing and the multi-gen LRU take their fields, and more NUMA nodes
+# take more.  9 bits cannot index vmlinux's tags (one error at boot,
+# profiling off); 12 bits index them, but not a 5000-site module as well.
+variant() { # NAME NODES_SHIFT
+	OBJ_DIR=$OBJ_ROOT/default-$1 KCONFIG_ADD="CONFIG_NUMA_BALANCING=y CONFIG_LRU_GEN=y CONFIG_NODES_SHIFT=$2" \
+		"$TOP/harness/build.sh" default
+}
+for v in nofit:10 overflow:7; do
+	rc=0; variant "${v%:*}" "${v#*:}" || rc=$?
+	count < <(result "build default, variant ${v%:*} (CONFIG_NODES_SHIFT=${v#*:})" $rc)
+	[ "$rc" -eq 0 ] || continue
+	OBJ_DIR=$OBJ_ROOT/default-${v%:*} VARIANT=${v%:*} boot default \
+		"smoke-boot bootparam page-ext-size compressed-overflow" "${v%:*}" \
+		"sysctl.vm.mem_profiling=1,compressed"
+done
 
 summary

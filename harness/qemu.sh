@@ -4,7 +4,8 @@
 #   MODE tests: run the guest tests named in $TESTS
 #   MODE cmd:   run $CMD in the guest; exit with its status
 #   MODE shell: interactive shell on the console (Ctrl-a x quits QEMU)
-# Environment: APPEND (kernel parameters), TCG_OPTS (more -accel tcg options,
+# Environment: APPEND (kernel parameters), OBJ_DIR (another build of CONFIG,
+# named by VARIANT to the guest tests), TCG_OPTS (more -accel tcg options,
 # e.g. thread=single), GUEST_FILES (directory copied to
 # /extra), TIMEOUT (seconds, default 900), KVM=1 (opt in to KVM), SHOW=1 (show
 # the console while it runs), QEMU_EXTRA (more QEMU arguments), SMP, MEM.
@@ -33,11 +34,12 @@ mkdir -p "$conf/etc"
 {
 	printf 'MODE=%s\n' "$mode"
 	printf 'CONFIG=%s\n' "$name"
+	printf 'VARIANT=%s\n' "${VARIANT:-}"
 	printf 'TESTS="%s"\n' "${TESTS:-}"
 	printf 'KERNEL_RELEASE=%s\n' "$(cat "$obj/include/config/kernel.release")"
 	printf 'TEST_TIMEOUT=%s\n' "${TEST_TIMEOUT:-600}"
 	printf 'STRESS_SECS=%s\n' "${STRESS_SECS:-60}"
-	printf 'export CONFIG KERNEL_RELEASE TEST_TIMEOUT STRESS_SECS\n'
+	printf 'export CONFIG VARIANT KERNEL_RELEASE TEST_TIMEOUT STRESS_SECS\n'
 } >"$conf/etc/guest.conf"
 printf '%s\n' "${CMD:-true}" >"$conf/etc/guest-cmd"
 if [ -n "${GUEST_FILES:-}" ]; then

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
-# sysctl.vm.mem_profiling= on the kernel command line: never, 0, 1, and bad
-# values (one error naming the value, the default stays).  The host boots
+# sysctl.vm.mem_profiling= on the kernel command line: never, 0, 1, each
+# with or without ",compressed", and bad values (one error naming the value,
+# the default stays).  The host boots
 # this test with each value (harness/check.sh); without one, the default.
 . /guest/tests/lib.sh
 
@@ -20,6 +21,32 @@ else
 	case=$arg
 fi
 echo "case: $case"
+
+# ",compressed": the same states, with page tag references in page->flags
+# (one line says how many bits).  On a kernel whose spare bits cannot index
+# its tags (the nofit variant of harness/check.sh): one error naming the
+# value, and profiling is off as under never, with modules still loading.
+comp=$(dmesg | grep -c 'alloc_tag: page tag references in [0-9]* page flag bits')
+case $case in
+never,compressed) case=never ;;
+[01],compressed)
+	if [ "$(guest_variant)" = nofit ]; then
+		n=$(dmesg | grep -c "sysctl.vm.mem_profiling=$case: [0-9]* allocation tags do not fit in the [0-9]* spare page flag bits")
+		expect_eq "errors naming '$case'" "$n" 1
+		dmesg | grep "sysctl.vm.mem_profiling=$case: "
+		expect_eq "compressed references" "$comp" 0
+		insmod /guest/modules/allocprof_rcufree.ko || fail "insmod with profiling off"
+		rmmod allocprof_rcufree || fail "rmmod with profiling off"
+		case=never
+	else
+		expect_eq "compressed references" "$comp" 1
+		dmesg | grep 'alloc_tag: page tag references in'
+		case=${case%,compressed}
+	fi
+	;;
+*) expect_eq "compressed references" "$comp" 0 ;;
+esac
+
 case $case in
 default | 1)
 	expect_eq value "$(cat $s)" 1; expect_eq mode "$(stat -c %a $s)" $rw

@@ -30,6 +30,13 @@ allocinfo_sites() {
 	tail -n +3 "${1:--}" | sed -E 's/^ *-?[0-9]+ +[0-9]+ //'
 }
 
+# The variant of that configuration ("" or what harness/check.sh names it:
+# built with options added, e.g. fewer spare page flag bits).
+guest_variant() {
+	. /etc/guest.conf
+	echo "${VARIANT:-}"
+}
+
 # Profiling state this kernel was built for (see configs/).
 config_has_debug() {
 	[ "$CONFIG" = debug ]

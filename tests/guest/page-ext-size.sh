@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # page_ext memory: profiling's tag reference takes 8 bytes per page and
-# page_ext's flags word is not allocated for it; booted never, or with the
-# feature compiled out, profiling takes none.  The debug configuration has
+# page_ext's flags word is not allocated for it; booted never or
+# ",compressed", or with the feature compiled out, profiling takes none.  The debug configuration has
 # a second page_ext user, page_table_check (enforced, 8 bytes per page).
 . /guest/tests/lib.sh
 
@@ -12,6 +12,10 @@ pages=$(awk '$1 == "spanned" { s += $2 } END { print s + 0 }' /proc/zoneinfo)
 on=none
 [ -r /proc/sys/vm/mem_profiling ] && on=compiled
 grep -qw 'sysctl.vm.mem_profiling=never' /proc/cmdline && on=never
+# Compressed references (or their fallback to off) take no page_ext.
+case " $(cat /proc/cmdline) " in
+*" sysctl.vm.mem_profiling="[01]",compressed "*) [ $on = compiled ] && on=compressed ;;
+esac
 
 per=0
 [ "$(guest_config)" = debug ] && per=8
