@@ -17,9 +17,13 @@ insmod $m/allocprof_rcufree.ko || fail "insmod rcufree"
 v=$(site rcufree_init)
 [ "${v#* }" = 16 ] || fail "rcufree's site: '$v', want 16 calls"
 
-# 5000 tags, more than the indices left: refused, loaded untagged.
+# 5000 tags, more than the indices left: refused, loaded untagged.  The
+# slot reserved for it is released (bytes and calls of the area's sites
+# back where they were) and no area page is populated.
 before=$(dmesg | wc -l)
+area_before="$(site area_reserve) $(site area_populate)"
 insmod $m/sites5000.ko || fail "insmod sites5000: module loads must keep working"
+expect_eq "module tag area after the refusal" "$(site area_reserve) $(site area_populate)" "$area_before"
 grep -q '^sites5000 ' /proc/modules || fail "sites5000 not loaded"
 msgs=$(dmesg | tail -n +$((before + 1)))
 echo "$msgs"
