@@ -91,7 +91,6 @@ boot() { # CONFIG WHICH-TESTS [VARIANT KERNEL-PARAMETERS]
 		tag=check-$1-$3
 		label="$1${VARIANT:+-$VARIANT} (${4:-$3})"
 	fi
-	label=${LABEL:-$label}
 	case $2 in
 	all | smoke) tests=$(guest_tests "$2") ;;
 	*) tests=$2 ;;
@@ -145,13 +144,6 @@ for c in default debug; do
 	[ "${built[$c]}" -eq 0 ] || continue
 	TCG_OPTS=thread=single boot "$c" "stress kmemleak" stress
 done
-# and with compressed references, where every page charge and uncharge
-# is a compare-and-exchange on page->flags.
-if [ "${built[default]}" -eq 0 ]; then
-	LABEL="default (stress, 1,compressed)" TCG_OPTS=thread=single \
-		boot default "stress kmemleak" stress-compressed \
-		"sysctl.vm.mem_profiling=1,compressed"
-fi
 
 # debug booted never: page_ext holds page_table_check's data alone, which
 # profiling must not touch (DEBUG marks early pages only where it has a
