@@ -53,6 +53,13 @@ for k in $(seq 1 "$total"); do
 			ok=0
 			continue
 		fi
+		# Once a patch has added the option, default has it compiled in.
+		if [ "$c" = default ] &&
+		   grep -qx 'config MEM_ALLOC_PROFILING' "$SRC_DIR/lib/Kconfig.debug" &&
+		   ! grep -qx 'CONFIG_MEM_ALLOC_PROFILING=y' "$BUILD/bisect/obj/$c/.config"; then
+			msg "not ok - $k/$total $p: default has the feature compiled out"
+			ok=0
+		fi
 		if ! boot "$c" "bisect-$c"; then
 			msg "not ok - $k/$total $p: $c boot smoke test"
 			ok=0

@@ -31,6 +31,10 @@ frag=$obj/allocprof.fragment
 expand "$name" >"$frag.new"
 # Fragments may add options of their own on the command line.
 for o in ${KCONFIG_ADD:-}; do echo "$o" >>"$frag.new"; done
+# And the source they were merged onto: a Kconfig option a patch adds is
+# only set by configuring again (an old .config keeps the new option at
+# its default, off), so a changed source reconfigures too.
+printf '# source: %s\n' "$(cat "$src.stamp" 2>/dev/null)" >>"$frag.new"
 
 export KBUILD_BUILD_TIMESTAMP='Thu Jan  1 00:00:00 UTC 2026'
 export KBUILD_BUILD_USER=allocprof KBUILD_BUILD_HOST=guest
